@@ -1,0 +1,245 @@
+"""Run a submission's driver in an isolated child process and collect what it sends back.
+
+Isolation levels, strongest first:
+- "bubblewrap": a read-only view of the system, the bank's own folders and caches hidden, no
+  network, its own process and IPC namespaces, a private temporary folder.
+- "subprocess": a plain child with rlimits (memory, CPU, file size, no core files), its own
+  process group, a scrubbed environment and a fresh working folder.
+Both get a wall-clock timeout. The level used is recorded in every result.
+"""
+
+from __future__ import annotations
+
+import collections
+import functools
+import json
+import os
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .child import wire
+from .paths import bank_roots
+
+CHILD_DIR = Path(__file__).parent / "child"
+RUNTIME_FILES = ("runner.py", "wire.py", "bank_runtime.py")
+LOG_TAIL_BYTES = 16_000
+MAX_RESULT_BYTES = 256 << 20
+FILE_SIZE_LIMIT = 256 << 20
+
+
+@dataclass
+class ChildRun:
+    """Everything the child sent back, plus how it ended. Plain data only."""
+
+    isolation: str
+    records: list[dict] = field(default_factory=list)
+    exit_code: int | None = None
+    timed_out: bool = False
+    seconds: float = 0.0
+    log: str = ""
+    protocol_error: str = ""
+    raw: str = ""  # the result lines as sent, kept so a reference run can be cached verbatim
+
+    def first(self, key: str):
+        return next((r[key] for r in self.records if key in r), None)
+
+    @property
+    def case_records(self) -> dict[str, dict]:
+        return {r["case"]: r for r in self.records if "case" in r}
+
+    @property
+    def finished(self) -> bool:
+        return any(r.get("done") for r in self.records)
+
+
+@functools.cache
+def bubblewrap_available() -> bool:
+    """True when bwrap exists and can actually create its namespaces here (containers may forbid it)."""
+    bwrap = shutil.which("bwrap")
+    if not bwrap:
+        return False
+    try:
+        probe = subprocess.run([bwrap, "--ro-bind", "/", "/", "--unshare-all", "--die-with-parent", "true"],
+                               capture_output=True, timeout=10)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return probe.returncode == 0
+
+
+def isolation_level(require_strong: bool = False) -> str:
+    if bubblewrap_available():
+        return "bubblewrap"
+    if require_strong:
+        raise RuntimeError("bubblewrap is not available, and strong isolation was required (install bubblewrap)")
+    return "subprocess"
+
+
+def _site_paths() -> list[str]:
+    paths = sysconfig.get_paths()
+    return list(dict.fromkeys([paths["purelib"], paths["platlib"]]))
+
+
+def _child_env(home: str, device: str) -> dict[str, str]:
+    """A fresh environment: nothing from the caller's (tokens, keys) reaches candidate code."""
+    env = {
+        "PATH": "/usr/local/bin:/usr/bin:/bin",
+        "HOME": home, "TMPDIR": home, "LANG": "C.UTF-8",
+        "PYTHONHASHSEED": "0", "PYTHONDONTWRITEBYTECODE": "1", "PYTHONUNBUFFERED": "1",
+        "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "HF_HOME": os.path.join(home, ".hf"),
+        "KERAS_BACKEND": "tensorflow", "TF_CPP_MIN_LOG_LEVEL": "3", "MPLBACKEND": "Agg",
+        "TRANSFORMERS_VERBOSITY": "error", "TOKENIZERS_PARALLELISM": "false",
+    }
+    if device == "cpu":
+        env["CUDA_VISIBLE_DEVICES"] = ""
+    elif "CUDA_VISIBLE_DEVICES" in os.environ:
+        env["CUDA_VISIBLE_DEVICES"] = os.environ["CUDA_VISIBLE_DEVICES"]
+    return env
+
+
+def _limits(memory_mb: int, cpu_seconds: int):
+    def apply() -> None:
+        memory = memory_mb << 20
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 5))
+        resource.setrlimit(resource.RLIMIT_FSIZE, (FILE_SIZE_LIMIT, FILE_SIZE_LIMIT))
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    return apply
+
+
+def _bwrap_prefix(box: Path, device: str, hidden: list[Path]) -> list[str]:
+    args = ["bwrap", "--ro-bind", "/", "/", "--proc", "/proc",
+            *(["--dev-bind", "/dev", "/dev"] if device == "cuda" else ["--dev", "/dev"]),
+            "--tmpfs", "/tmp"]
+    # Hide the bank (solutions, graders, caches of expected values) but keep the interpreter's
+    # environment, which often lives inside the repository (.venv).
+    keep = [Path(sys.prefix).resolve()]
+    for folder in hidden:
+        if folder.exists():
+            args += ["--tmpfs", str(folder)]
+            args += [a for k in keep if folder in k.parents for a in ("--ro-bind", str(k), str(k))]
+    args += ["--bind", str(box), "/sandbox", "--chdir", "/sandbox/work",
+             "--unshare-all", "--die-with-parent", "--new-session"]
+    if device == "cuda":
+        args.remove("--unshare-all")
+        args += ["--unshare-user-try", "--unshare-ipc", "--unshare-pid", "--unshare-uts", "--unshare-cgroup-try", "--unshare-net"]
+    return args
+
+
+class _TailReader(threading.Thread):
+    """Drain a pipe without ever holding more than a bounded amount of it."""
+
+    def __init__(self, stream, keep_bytes: int, keep_all: bool = False):
+        super().__init__(daemon=True)
+        self.stream, self.keep_bytes, self.keep_all = stream, keep_bytes, keep_all
+        self.chunks: collections.deque[bytes] = collections.deque()
+        self.size = 0
+        self.overflow = False
+
+    def run(self) -> None:
+        for chunk in iter(lambda: self.stream.read1(65536), b""):
+            self.chunks.append(chunk)
+            self.size += len(chunk)
+            while self.size > self.keep_bytes and len(self.chunks) > 1:
+                if self.keep_all:
+                    self.overflow = True
+                self.size -= len(self.chunks.popleft())
+        self.stream.close()
+
+    def text(self) -> str:
+        return b"".join(self.chunks).decode("utf-8", errors="replace")
+
+
+def run_child(*, submission_source: str, driver: Path, entrypoints: list[str], cases: list[dict],
+              device: str, timeout: float, memory_mb: int, seed: int = 0, with_oracle: bool = False,
+              require_isolation: bool = False, hidden: list[Path] | None = None) -> ChildRun:
+    """Run `driver.run(submission, inputs, ctx)` for each case in a sandboxed child."""
+    isolation = isolation_level(require_isolation)
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="bank-run-") as tmp:
+        box = Path(tmp)
+        (box / "runtime").mkdir()
+        (box / "work").mkdir()
+        for name in RUNTIME_FILES:
+            shutil.copyfile(CHILD_DIR / name, box / "runtime" / name)
+        shutil.copyfile(driver, box / "runtime" / "bank_driver.py")
+        (box / "work" / "submission.py").write_text(submission_source, encoding="utf-8")
+        root = Path("/sandbox") if isolation == "bubblewrap" else box
+        read_end, write_end = os.pipe()
+        request = {
+            "site_paths": _site_paths(), "result_fd": write_end, "seed": seed, "device": device,
+            "submission": str(root / "work" / "submission.py"),
+            "driver": str(root / "runtime" / "bank_driver.py"),
+            "entrypoints": entrypoints, "cases": cases, "with_oracle": with_oracle,
+        }
+        command = [sys.executable, "-I", "-S", str(root / "runtime" / "runner.py")]
+        if isolation == "bubblewrap":
+            command = _bwrap_prefix(box, device, hidden if hidden is not None else default_hidden()) + command
+        try:
+            process = subprocess.Popen(
+                command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                cwd=box / "work", env=_child_env(str(root / "work"), device), pass_fds=(write_end,),
+                preexec_fn=_limits(memory_mb, int(timeout) * 4 + 10), start_new_session=True,
+            )
+        finally:
+            os.close(write_end)
+        results = _TailReader(os.fdopen(read_end, "rb"), MAX_RESULT_BYTES, keep_all=True)
+        log = _TailReader(process.stdout, LOG_TAIL_BYTES)
+        results.start()
+        log.start()
+        try:
+            process.stdin.write(json.dumps(request).encode())
+            process.stdin.close()
+        except BrokenPipeError:
+            pass
+        run = ChildRun(isolation=isolation)
+        try:
+            run.exit_code = process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            run.timed_out = True
+        _kill_group(process)
+        results.join(5)
+        log.join(5)
+        run.seconds = time.perf_counter() - started
+        run.log = log.text()
+        if results.overflow:
+            run.protocol_error = "the submission sent back more than 256 MiB of data"
+        run.raw = results.text()
+        parse_records(run, run.raw)
+    return run
+
+
+def _kill_group(process: subprocess.Popen) -> None:
+    """Kill the child and anything it spawned (its own session), even if it already exited."""
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    process.wait()
+
+
+def parse_records(run: ChildRun, text: str) -> None:
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        try:
+            record = wire.loads(line)
+        except (ValueError, TypeError, KeyError) as e:
+            run.protocol_error = f"unreadable data from the child: {e}"
+            break
+        if isinstance(record, dict):
+            run.records.append(record)
+
+
+def default_hidden() -> list[Path]:
+    from .cache import cache_dir
+
+    return [*bank_roots(), cache_dir()]
