@@ -39,6 +39,7 @@ class Result:
     message: str = ""
     submission: str = ""
     log: str = ""
+    feedback: dict[str, str] = field(default_factory=dict)  # pitfall id -> what to fix
 
     @property
     def pitfalls(self) -> list[str]:
@@ -163,12 +164,23 @@ def grade_source(source: str, question: Question, *, device: str = "auto", timeo
         candidate = _run(question, source, cases, device, timeout, require_isolation=require_isolation)
         expected = reference.result()
     result.isolation, result.log = candidate.isolation, candidate.log
+    _own_paths(candidate, submission or "your file")
     if not expected.finished:
         raise GradingError(f"the reference solution of {question.id} failed to run on {device}: "
                            f"{expected.protocol_error or expected.log[-2000:]}")
     _judge_run(result, candidate, expected, cases, judge, question, timeout)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _own_paths(run: sandbox.ChildRun, shown_as: str) -> None:
+    """Tracebacks name the sandbox's copy of the file; show the candidate's own name instead."""
+    for record in run.records:
+        for key in ("error", "load_error"):
+            err = record.get(key)
+            if isinstance(err, wire.RemoteError) and err.traceback:
+                text = err.traceback.replace(sandbox.SUBMISSION_MARK, shown_as)
+                record[key] = wire.RemoteError(err.type, err.message, text)
 
 
 def _run_level_failure(run: sandbox.ChildRun, question: Question, timeout: float) -> tuple[str, str] | None:
@@ -233,6 +245,7 @@ def _judge_run(result: Result, run: sandbox.ChildRun, expected: sandbox.ChildRun
         _score(found, case, question)
         result.checks.extend(found)
     result.score = round(sum(c.score for c in result.checks), 6)
+    result.feedback = {p: question.pitfall(p).feedback for p in result.pitfalls}
     if run.timed_out:
         result.status, result.message = TIMEOUT, f"timed out after {timeout:g} s"
     elif not run.finished:
@@ -247,7 +260,5 @@ def _score(found: list[Check], case: Case, question: Question) -> None:
     for c in found:
         c.max_score = case.points * c.weight / total
         c.score = c.max_score if c.passed else 0.0
-        if c.pitfall:
-            c.message += f"\n  Pitfall [{c.pitfall}]: {question.pitfall(c.pitfall).feedback}"
     if not found:
         found.append(checks.fail(case.name, "the judge produced no checks"))

@@ -34,6 +34,7 @@ RUNTIME_FILES = ("runner.py", "wire.py", "bank_runtime.py")
 LOG_TAIL_BYTES = 16_000
 MAX_RESULT_BYTES = 256 << 20
 FILE_SIZE_LIMIT = 256 << 20
+SUBMISSION_MARK = "<submission>"  # how tracebacks name the candidate's file, replaced by the judge
 
 
 @dataclass

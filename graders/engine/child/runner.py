@@ -36,6 +36,8 @@ def _load_module(name: str, path: str) -> types.ModuleType:
 def _short_traceback(exc: BaseException, submission_path: str) -> str:
     """The frames of the submission only: the candidate's code, not the bank's."""
     frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == submission_path]
+    for frame in frames:
+        frame.filename = "<submission>"
     lines = traceback.format_list(frames) + traceback.format_exception_only(type(exc), exc)
     return "".join(lines)
 
