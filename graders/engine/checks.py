@@ -121,14 +121,16 @@ def arrays(name: str, got: Any, expected: Any, rtol: float = 1e-5, atol: float =
     if close.all():
         return ok(name, weight=weight)
     bad = np.argwhere(~close)
-    abs_diff = np.abs(a - b)
     with np.errstate(divide="ignore", invalid="ignore"):
+        abs_diff = np.abs(a - b)
         rel_diff = np.where(b != 0, abs_diff / np.abs(b), np.inf)
-    worst = np.unravel_index(np.nanargmax(np.where(np.isnan(abs_diff), np.inf, abs_diff)), a.shape) if a.ndim else ()
+    # A nan in the answer is the worst possible difference.
+    abs_diff, rel_diff = (np.where(np.isnan(d), np.inf, d) for d in (abs_diff, rel_diff))
+    worst = np.unravel_index(np.argmax(abs_diff), a.shape) if a.ndim else ()
     lines = [
         f"{name}: values differ: {len(bad)} / {a.size} elements mismatched (rtol={rtol:g}, atol={atol:g})",
-        f"  max abs diff {np.nanmax(abs_diff):.3g} at index {tuple(int(i) for i in worst)}; "
-        f"max rel diff {np.nanmax(rel_diff[~close]):.3g}",
+        f"  max abs diff {abs_diff.max():.3g} at index {tuple(int(i) for i in worst)}; "
+        f"max rel diff {rel_diff[~close].max():.3g}",
         f"  {'index':<14} | {'got':>12} | {'expected':>12}",
     ]
     for idx in bad[:max_rows]:

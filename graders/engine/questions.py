@@ -87,7 +87,7 @@ class Question(Strict):
     topic: str
     difficulty: Literal["easy", "medium", "hard"]
     tags: list[str] = Field(default_factory=list)
-    frameworks: list[Framework] = Field(min_length=1)
+    frameworks: list[Framework] = Field(default_factory=list)
     kind: Literal["coding", "concept"]
     prompt: str = Field(min_length=1)
     reference_answer: str = Field(min_length=1)
@@ -123,6 +123,8 @@ class Question(Strict):
         if self.kind == "coding":
             if not self.entrypoints:
                 raise ValueError("a coding question needs 'entrypoints'")
+            if not self.frameworks:
+                raise ValueError("a coding question needs 'frameworks' (numpy, sklearn, torch, tensorflow, transformers)")
             if "NotImplementedError" not in self.starter:
                 raise ValueError("a coding question needs a 'starter' whose bodies raise NotImplementedError")
             if self.checks:

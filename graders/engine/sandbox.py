@@ -34,6 +34,7 @@ RUNTIME_FILES = ("runner.py", "wire.py", "bank_runtime.py")
 LOG_TAIL_BYTES = 16_000
 MAX_RESULT_BYTES = 256 << 20
 FILE_SIZE_LIMIT = 256 << 20
+SANDBOX_MOUNT = "/tmp/bank"  # where the run folder appears inside bubblewrap (on its private /tmp)
 SUBMISSION_MARK = "<submission>"  # how tracebacks name the candidate's file, replaced by the judge
 
 
@@ -77,7 +78,9 @@ def bubblewrap_available() -> bool:
 
 
 def isolation_level(require_strong: bool = False) -> str:
-    if bubblewrap_available():
+    """The strongest level available, unless BANK_ISOLATION=subprocess asks for the plain one."""
+    forced_plain = os.environ.get("BANK_ISOLATION") == "subprocess"
+    if bubblewrap_available() and not forced_plain:
         return "bubblewrap"
     if require_strong:
         raise RuntimeError("bubblewrap is not available, and strong isolation was required (install bubblewrap)")
@@ -127,7 +130,7 @@ def _bwrap_prefix(box: Path, device: str, hidden: list[Path]) -> list[str]:
         if folder.exists():
             args += ["--tmpfs", str(folder)]
             args += [a for k in keep if folder in k.parents for a in ("--ro-bind", str(k), str(k))]
-    args += ["--bind", str(box), "/sandbox", "--chdir", "/sandbox/work",
+    args += ["--bind", str(box), SANDBOX_MOUNT, "--chdir", f"{SANDBOX_MOUNT}/work",
              "--unshare-all", "--die-with-parent", "--new-session"]
     if device == "cuda":
         args.remove("--unshare-all")
@@ -173,7 +176,7 @@ def run_child(*, submission_source: str, driver: Path, entrypoints: list[str], c
             shutil.copyfile(CHILD_DIR / name, box / "runtime" / name)
         shutil.copyfile(driver, box / "runtime" / "bank_driver.py")
         (box / "work" / "submission.py").write_text(submission_source, encoding="utf-8")
-        root = Path("/sandbox") if isolation == "bubblewrap" else box
+        root = Path(SANDBOX_MOUNT) if isolation == "bubblewrap" else box
         read_end, write_end = os.pipe()
         request = {
             "site_paths": _site_paths(), "result_fd": write_end, "seed": seed, "device": device,
