@@ -6,12 +6,9 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from graders.engine import submission
-from graders.engine.grading import Result, grade_source
 from graders.engine.questions import get
 
 from .errors import EXIT_FAILED, EXIT_OK, UsageError
-from .render import result_text, results_json
 
 
 def register(commands) -> None:
@@ -28,7 +25,9 @@ def register(commands) -> None:
     p.set_defaults(handler=grade)
 
 
-def _plan(args) -> list[tuple[submission.Submission, str]]:
+def _plan(args) -> list:
+    from graders.engine import submission
+
     files = submission.collect(args.paths)
     if not files:
         raise UsageError(f"no .py or .ipynb files found in {', '.join(map(str, args.paths))}")
@@ -48,9 +47,11 @@ def grade(args) -> int:
         raise UsageError("--jobs must be at least 1")
     if args.timeout is not None and args.timeout <= 0:
         raise UsageError("--timeout must be positive")
+    from graders.engine.grading import grade_source
+
     plan = _plan(args)
 
-    def run(item) -> Result:
+    def run(item):
         sub, question_id = item
         result = grade_source(sub.source, get(question_id), device=args.device, timeout=args.timeout,
                               submission=str(sub.path), require_isolation=args.require_isolation)
@@ -60,6 +61,8 @@ def grade(args) -> int:
 
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
         results = list(pool.map(run, plan))
+    from .render import result_text, results_json
+
     report = results_json(results) if args.format == "json" else "\n\n".join(result_text(r, args.verbose) for r in results)
     if args.format == "text" and len(results) > 1:
         passed = sum(r.status == "passed" for r in results)

@@ -28,9 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from graders.engine.grading import GradingError
-    from graders.engine.questions import QuestionError
-    from graders.engine.submission import SubmissionError
+    from graders.engine.errors import GradingError, QuestionError, SubmissionError
 
     parser = build_parser()
     try:

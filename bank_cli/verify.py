@@ -6,7 +6,6 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 from graders.engine.questions import get, load_all
-from graders.engine.verify import verify as verify_question
 
 from .errors import EXIT_FAILED, EXIT_OK
 
@@ -20,6 +19,8 @@ def register(commands) -> None:
 
 
 def verify(args) -> int:
+    from graders.engine.verify import verify as verify_question
+
     questions = [get(i) for i in args.ids] if args.ids else list(load_all().values())
     if args.device == "cuda":
         questions = [q for q in questions if "cuda" in q.devices]
@@ -27,7 +28,7 @@ def verify(args) -> int:
     # Slowest first (training questions), so parallel workers finish together.
     order = sorted(questions, key=lambda q: -q.timeout)
     with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        reports = dict(zip([q.id for q in order], pool.map(lambda q: verify_question(q, args.device), order)))
+        reports = dict(zip([q.id for q in order], pool.map(lambda q: verify_question(q, args.device), order), strict=True))
     failures = 0
     for q in questions:
         report = reports[q.id]

@@ -10,19 +10,15 @@ import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 
 from . import cache, checks, sandbox
 from .cases import Case
 from .checks import ERROR, FAILED, PASSED, TIMEOUT, Check
 from .child import wire
+from .errors import GradingError
 from .questions import FRAMEWORK_MODULES, Question
 
 RUNTIME_VERSION = "1"
-
-
-class GradingError(Exception):
-    """The grading cannot start (bad device, missing framework). A user error, not a verdict."""
 
 
 @dataclass

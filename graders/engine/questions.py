@@ -14,6 +14,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from .errors import QuestionError
 from .paths import ID_PATTERN, QuestionPaths, bank_roots, module_name
 
 Framework = Literal["numpy", "sklearn", "torch", "tensorflow", "transformers"]
@@ -25,10 +26,6 @@ FRAMEWORK_MODULES = {
     "tensorflow": ("tensorflow", "tf"),
     "transformers": ("transformers", "hf"),
 }
-
-
-class QuestionError(Exception):
-    """A question file, or the files it needs, is invalid. The message names file and field."""
 
 
 class Strict(BaseModel):

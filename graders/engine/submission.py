@@ -7,12 +7,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import SubmissionError
+
 HEADER = re.compile(r"^#\s*bank:\s*(\S+)\s*$")
 SUFFIXES = (".py", ".ipynb")
-
-
-class SubmissionError(Exception):
-    """A submission that cannot be read at all. The message says what to fix."""
 
 
 @dataclass

@@ -27,7 +27,7 @@ def cases() -> list[Case]:
 
 def same_partition(a: np.ndarray, b: np.ndarray) -> bool:
     """True when labelings a and b group the points identically, whatever the cluster ids."""
-    pairs = set(zip(a.tolist(), b.tolist()))
+    pairs = set(zip(a.tolist(), b.tolist(), strict=True))
     return len(pairs) == len(set(a.tolist())) == len(set(b.tolist()))
 
 

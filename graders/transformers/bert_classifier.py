@@ -59,7 +59,7 @@ def judge(case, got, expected, record):
                              "after predict() the model is still in training mode, so dropout was active at inference",
                              pitfall="predict-in-train-mode"))
     found.append(checks.that("save/load round trip predicts the same", got["reloaded_predictions"] == predictions,
-                             f"after save_pretrained/from_pretrained, {sum(a != b for a, b in zip(predictions, got['reloaded_predictions']))} "
+                             f"after save_pretrained/from_pretrained, {sum(a != b for a, b in zip(predictions, got['reloaded_predictions'], strict=False))} "
                              f"/ {len(predictions)} predictions changed",
                              pitfall="predict-in-train-mode" if got["left_training"] else None))
     return found

@@ -2,8 +2,6 @@
 
 import math
 
-import torch
-
 
 def scaled_dot_product_attention(q, k, v, mask=None):
     # 1/sqrt(d) keeps the logits at unit variance, so the softmax does not saturate as d grows.

@@ -1,0 +1,60 @@
+"""`make bench`: start-up and grading overhead as ratios measured in one run (this machine is
+shared and noisy, so only ratios of commands timed side by side mean anything)."""
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+PYTHON = sys.executable
+ENV = {**os.environ, "BANK_HOME": tempfile.mkdtemp(prefix="bank-bench-")}
+
+
+# The sandboxed child runs one math thread (see sandbox.py); the direct baseline does the same,
+# so the ratio measures the bank's own overhead, not a threading difference.
+ONE_THREAD = {"OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"}
+
+
+def timed(command: list[str], repeat: int, extra_env: dict | None = None) -> float:
+    """Median wall time of a command, in seconds."""
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        subprocess.run(command, cwd=ROOT, env={**ENV, **(extra_env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def main() -> None:
+    sys.path.insert(0, str(ROOT))
+    from graders.engine.questions import load_all
+
+    print("== start-up (median of 9)")
+    empty = timed([PYTHON, "-c", "pass"], 9)
+    listing = timed([str(BIN / "bank"), "list"], 9)
+    print(f"python -c pass {empty * 1000:7.0f} ms")
+    print(f"bank list      {listing * 1000:7.0f} ms   ratio {listing / empty:.1f}x")
+
+    print("\n== grading overhead: bank grade (reference, warm cache) vs calling the reference directly (median of 3)")
+    print(f"{'question':<32} {'direct':>8} {'grade':>8} {'ratio':>6}")
+    for question in load_all().values():
+        if question.kind != "coding":
+            continue
+        grade = [str(BIN / "bank"), "grade", str(question.paths.solution), "--question", question.id, "--device", "cpu"]
+        timed(grade, 1)  # warms the cache of reference outputs, as any second grading finds it
+        direct = timed([PYTHON, str(ROOT / "benchmarks" / "direct.py"), question.id], 3, ONE_THREAD)
+        graded = timed(grade, 3)
+        print(f"{question.id:<32} {direct:7.2f}s {graded:7.2f}s {graded / direct:5.2f}x")
+
+    print("\n== bank verify, all questions, --jobs 2 (one run, cold cache)")
+    ENV["BANK_HOME"] = tempfile.mkdtemp(prefix="bank-bench-cold-")
+    print(f"bank verify {timed([str(BIN / 'bank'), 'verify'], 1):.1f} s")
+
+
+if __name__ == "__main__":
+    main()
