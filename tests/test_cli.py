@@ -160,3 +160,32 @@ def test_startup_imports_no_framework():
             "print(sorted(m for m in ('torch', 'tensorflow', 'transformers', 'keras', 'sklearn') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.splitlines()[-1] == "[]"
+
+
+def test_missing_framework_names_the_extra(bank, tmp_path, monkeypatch):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "torch" else real(name, *a))
+    path = tmp_path / "answer.py"
+    path.write_text("# bank: attention/scaled-dot-product\npass\n")
+    code, _, err = bank("grade", str(path))
+    assert code == 2
+    assert err == "Error: attention/scaled-dot-product needs torch (pip install 'interview-bank[torch]')\n"
+
+
+def test_require_isolation_without_bubblewrap(bank, tmp_path, monkeypatch):
+    monkeypatch.setenv("BANK_ISOLATION", "subprocess")
+    path = tmp_path / "answer.py"
+    path.write_text("# bank: metrics/classification-metrics\n" + REFERENCE)
+    code, _, err = bank("grade", str(path), "--require-isolation")
+    assert code == 2 and err.startswith("Error: --require-isolation: bubblewrap is not available here")
+
+
+def test_folder_graded_in_parallel(bank, tmp_path):
+    (tmp_path / "alice.py").write_text("# bank: metrics/classification-metrics\n" + REFERENCE)
+    (tmp_path / "bob.py").write_text("# bank: metrics/classification-metrics\n" + WRONG)
+    code, out, _ = bank("grade", str(tmp_path), "--jobs", "2")
+    assert code == 1
+    assert out.index("alice.py]: PASS") < out.index("bob.py]: FAIL")  # input order kept
+    assert out.rstrip().endswith("1/2 submissions passed")

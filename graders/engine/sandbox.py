@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .child import wire
+from .errors import GradingError
 from .paths import bank_roots
 
 CHILD_DIR = Path(__file__).parent / "child"
@@ -83,7 +84,7 @@ def isolation_level(require_strong: bool = False) -> str:
     if bubblewrap_available() and not forced_plain:
         return "bubblewrap"
     if require_strong:
-        raise RuntimeError("bubblewrap is not available, and strong isolation was required (install bubblewrap)")
+        raise GradingError("--require-isolation: bubblewrap is not available here (install it, e.g. apt-get install bubblewrap)")
     return "subprocess"
 
 
