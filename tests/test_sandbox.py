@@ -104,3 +104,33 @@ def test_bubblewrap_hides_the_bank_and_the_network(monkeypatch):
     assert result.isolation == "bubblewrap"
     assert "seen=False wrote=False net=False" in result.checks[0].message
     assert hashlib.sha256(solution.read_bytes()).hexdigest() == before
+
+
+def test_output_the_judge_cannot_read_is_a_failed_check():
+    # A dict whose values are dicts: the judge expects numbers. No traceback, a verdict.
+    result = grade(HEADER + "    return {k: {'nested': 1} for k in ('accuracy', 'precision', 'recall', 'f1')}\n")
+    assert result.status == "failed" and result.score == 0
+    assert "expected a number, got dict" in result.checks[0].message
+
+
+def test_a_judge_that_trips_gives_a_verdict_not_a_traceback(monkeypatch):
+    from graders.engine import grading
+
+    real = grading.load_judge
+
+    def tripping(question):
+        module = real(question)
+
+        class Tripping:
+            cases = staticmethod(module.cases)
+
+            @staticmethod
+            def judge(*args):
+                raise KeyError("accuracy")
+
+        return Tripping
+
+    monkeypatch.setattr(grading, "load_judge", tripping)
+    result = grade((REPO_ROOT / "solutions" / "metrics" / "classification_metrics.py").read_text())
+    assert result.status == "failed"
+    assert "the grader could not read your output (KeyError: 'accuracy')" in result.checks[0].message

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import collections
 import importlib.util
 import json
 import os
 import signal
 import sys
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -110,6 +112,9 @@ def _versions(question: Question) -> str:
     return ",".join(found)
 
 
+_reference_locks: dict[str, threading.Lock] = collections.defaultdict(threading.Lock)
+
+
 def reference_run(question: Question, cases: list[Case], device: str, timeout: float) -> sandbox.ChildRun:
     """The reference solution's outputs (and the driver's trusted oracle), cached on disk by a
     hash of everything they depend on, so grading usually costs one child run, not two."""
@@ -118,15 +123,16 @@ def reference_run(question: Question, cases: list[Case], device: str, timeout: f
     sources += [(sandbox.CHILD_DIR / name).read_bytes() for name in sandbox.RUNTIME_FILES]
     key = cache.digest(RUNTIME_VERSION, question.id, device, sys.version, _versions(question),
                        json.dumps(_wire_cases(cases), sort_keys=True), *sources)
-    cached = cache.read_json(key)
-    if cached is not None:
-        run = sandbox.ChildRun(isolation=cached["isolation"], raw=cached["raw"])
-        sandbox.parse_records(run, run.raw)
+    with _reference_locks[key]:  # parallel gradings of one question compute it once
+        cached = cache.read_json(key)
+        if cached is not None:
+            run = sandbox.ChildRun(isolation=cached["isolation"], raw=cached["raw"])
+            sandbox.parse_records(run, run.raw)
+            return run
+        run = _run(question, paths.solution.read_text(encoding="utf-8"), cases, device, timeout, with_oracle=True)
+        if run.finished and not any("error" in r for r in run.case_records.values()):
+            cache.write_json(key, {"isolation": run.isolation, "raw": run.raw})
         return run
-    run = _run(question, paths.solution.read_text(encoding="utf-8"), cases, device, timeout, with_oracle=True)
-    if run.finished and not any("error" in r for r in run.case_records.values()):
-        cache.write_json(key, {"isolation": run.isolation, "raw": run.raw})
-    return run
 
 
 # ---------------------------------------------------------------- grading
@@ -237,7 +243,11 @@ def _judge_run(result: Result, run: sandbox.ChildRun, expected: sandbox.ChildRun
             _score([check], case, question)
             result.checks.append(check)
             continue
-        found = judge.judge(case, record["output"], expected_by_case[case.name], record)
+        try:
+            found = judge.judge(case, record["output"], expected_by_case[case.name], record)
+        except Exception as e:  # noqa: BLE001 - an output so odd the judge trips on it is still a verdict
+            found = [checks.fail(case.name, f"{case.name}: the grader could not read your output "
+                                 f"({type(e).__name__}: {e}); check the return type against the prompt")]
         _score(found, case, question)
         result.checks.extend(found)
     result.score = round(sum(c.score for c in result.checks), 6)

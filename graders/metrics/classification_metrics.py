@@ -30,7 +30,9 @@ def cases() -> list[Case]:
 def _pitfall(key, value, expected):
     """Name the known mistake that explains a wrong value, if one does."""
     p, r = expected["precision"], expected["recall"]
-    if not isinstance(value, (int, float)) or np.isnan(value) or np.isinf(value):
+    if not checks.is_number(value):
+        return None
+    if not np.isfinite(value):
         return "zero-division" if (p == 0 or r == 0) else None
     if key == "f1" and abs(p - r) > 1e-9 and np.isclose(value, (p + r) / 2):
         return "arithmetic-mean-f1"
