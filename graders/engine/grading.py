@@ -36,6 +36,7 @@ class Result:
     attempted: bool = True
     message: str = ""
     submission: str = ""
+    candidate: str = ""
     log: str = ""
     feedback: dict[str, str] = field(default_factory=dict)  # pitfall id -> what to fix
 

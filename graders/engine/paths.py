@@ -56,10 +56,13 @@ class QuestionPaths:
         return self.root / "tests" / "wrong_solutions" / self.topic / module_name(self.slug)
 
 
+_extra_packs: list[Path] = []
+
+
 def bank_roots() -> list[Path]:
-    """The question packs to load: this repository, then any in BANK_PATH (os.pathsep-separated)."""
-    roots = [REPO_ROOT]
+    """The question packs to load: this repository, then --bank-dir packs, then BANK_PATH ones."""
+    roots = [REPO_ROOT, *_extra_packs]
     for extra in os.environ.get("BANK_PATH", "").split(os.pathsep):
         if extra.strip():
             roots.append(Path(extra).expanduser().resolve())
-    return roots
+    return list(dict.fromkeys(roots))

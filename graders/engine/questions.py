@@ -15,6 +15,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import QuestionError
+from . import paths
 from .paths import ID_PATTERN, QuestionPaths, bank_roots, module_name
 
 Framework = Literal["numpy", "sklearn", "torch", "tensorflow", "transformers"]
@@ -218,6 +219,15 @@ def wrong_solutions(question: Question) -> list[WrongSolution]:
         if w.pitfall not in known:
             raise QuestionError(f"{w.path.relative_to(question.root)}: expects pitfall '{w.pitfall}', which {question.id} does not define")
     return found
+
+
+def add_pack(folder: Path) -> None:
+    """Add a private question pack (a folder laid out like this repository)."""
+    folder = folder.expanduser().resolve()
+    if not (folder / "questions").is_dir():
+        raise QuestionError(f"{folder}: not a question pack (it has no questions/ folder)")
+    paths._extra_packs.append(folder)
+    load_all.cache_clear()
 
 
 @functools.cache
