@@ -166,7 +166,7 @@ def grade_source(source: str, question: Question, *, device: str = "auto", timeo
         reference = pool.submit(reference_run, question, cases, device, max(timeout, question.timeout))
         candidate = _run(question, source, cases, device, timeout, require_isolation=require_isolation)
         expected = reference.result()
-    result.isolation, result.log = candidate.isolation, candidate.log
+    result.isolation, result.log = candidate.level, candidate.log
     _own_paths(candidate, submission or "your file")
     if not expected.finished:
         raise GradingError(f"the reference solution of {question.id} failed to run on {device}: "
@@ -188,6 +188,8 @@ def _own_paths(run: sandbox.ChildRun, shown_as: str) -> None:
 
 def _run_level_failure(run: sandbox.ChildRun, question: Question, timeout: float) -> tuple[str, str] | None:
     """(status, message) when the run as a whole went wrong before any case could be judged."""
+    if run.first("confine_error"):
+        return ERROR, f"the sandbox could not be set up: {run.first('confine_error')} (BANK_LANDLOCK=0 turns Landlock off)"
     load_error = run.first("load_error")
     if load_error is not None:
         return ERROR, f"your file could not be loaded: {load_error}\n{load_error.traceback}".rstrip()
@@ -197,6 +199,8 @@ def _run_level_failure(run: sandbox.ChildRun, question: Question, timeout: float
         return ERROR, f"your file does not define {names}; the question needs {', '.join(question.entrypoints)}"
     if run.protocol_error:
         return ERROR, run.protocol_error
+    if run.too_many_processes:
+        return ERROR, f"stopped: your code started more than {sandbox.MAX_PROCESSES} processes"
     if run.first("loaded") is None and run.timed_out:
         return TIMEOUT, f"timed out after {timeout:g} s while loading your file"
     if run.first("loaded") is None:

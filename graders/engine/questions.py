@@ -14,8 +14,8 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from .errors import QuestionError
 from . import paths
+from .errors import QuestionError
 from .paths import ID_PATTERN, QuestionPaths, bank_roots, module_name
 
 Framework = Literal["numpy", "sklearn", "torch", "tensorflow", "transformers"]

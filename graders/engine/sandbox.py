@@ -31,10 +31,12 @@ from .errors import GradingError
 from .paths import bank_roots
 
 CHILD_DIR = Path(__file__).parent / "child"
-RUNTIME_FILES = ("runner.py", "wire.py", "bank_runtime.py")
+RUNTIME_FILES = ("runner.py", "wire.py", "bank_runtime.py", "confine.py")
 LOG_TAIL_BYTES = 16_000
 MAX_RESULT_BYTES = 256 << 20
 FILE_SIZE_LIMIT = 256 << 20
+MAX_PROCESSES = 64  # processes (not threads) a submission may have at once
+WATCH_INTERVAL = 0.2
 SANDBOX_MOUNT = "/tmp/bank"  # where the run folder appears inside bubblewrap (on its private /tmp)
 SUBMISSION_MARK = "<submission>"  # how tracebacks name the candidate's file, replaced by the judge
 
@@ -47,10 +49,17 @@ class ChildRun:
     records: list[dict] = field(default_factory=list)
     exit_code: int | None = None
     timed_out: bool = False
+    too_many_processes: bool = False
     seconds: float = 0.0
     log: str = ""
     protocol_error: str = ""
     raw: str = ""  # the result lines as sent, kept so a reference run can be cached verbatim
+
+    @property
+    def level(self) -> str:
+        """The isolation that actually held: the launcher, plus Landlock if the child applied it."""
+        confined = self.first("confined") or {}
+        return self.isolation + ("+landlock" if confined.get("landlock_abi") else "")
 
     def first(self, key: str):
         return next((r[key] for r in self.records if key in r), None)
@@ -113,6 +122,18 @@ def _child_env(home: str, device: str) -> dict[str, str]:
     elif "CUDA_VISIBLE_DEVICES" in os.environ:
         env["CUDA_VISIBLE_DEVICES"] = os.environ["CUDA_VISIBLE_DEVICES"]
     return env
+
+
+def _confinement(root: Path, device: str) -> dict | None:
+    """What the child may read and write once confined (Landlock); BANK_LANDLOCK=0 turns it off."""
+    if os.environ.get("BANK_LANDLOCK") == "0":
+        return None
+    read = [sys.base_prefix, sys.prefix, *_site_paths(), str(root / "runtime")]
+    write = [str(root / "work")]
+    if device == "cuda":
+        read += ["/proc/driver/nvidia", "/sys/bus/pci", "/sys/devices"]
+        write += [str(p) for p in Path("/dev").glob("nvidia*")]
+    return {"read": read, "write": write}
 
 
 def _limits(memory_mb: int, cpu_seconds: int):
@@ -189,6 +210,7 @@ def run_child(*, submission_source: str, driver: Path, entrypoints: list[str], c
             "submission": str(root / "work" / "submission.py"),
             "driver": str(root / "runtime" / "bank_driver.py"),
             "entrypoints": entrypoints, "cases": cases, "with_oracle": with_oracle,
+            "confine": _confinement(root, device),
         }
         command = [sys.executable, "-I", "-S", str(root / "runtime" / "runner.py")]
         if isolation == "bubblewrap":
@@ -211,11 +233,8 @@ def run_child(*, submission_source: str, driver: Path, entrypoints: list[str], c
         except BrokenPipeError:
             pass
         run = ChildRun(isolation=isolation)
-        try:
-            run.exit_code = process.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            run.timed_out = True
-        _kill_group(process)
+        _watch(process, timeout, run)
+        _kill_tree(process)
         results.join(5)
         log.join(5)
         run.seconds = time.perf_counter() - started
@@ -227,12 +246,57 @@ def run_child(*, submission_source: str, driver: Path, entrypoints: list[str], c
     return run
 
 
-def _kill_group(process: subprocess.Popen) -> None:
-    """Kill the child and anything it spawned (its own session), even if it already exited."""
-    try:
-        os.killpg(process.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
+def _children_by_parent() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                with open(f"/proc/{entry.name}/stat", "rb") as f:
+                    stat = f.read()
+            except OSError:
+                continue
+            parent = int(stat[stat.rindex(b")") + 2:].split()[1])  # the comm field may contain spaces
+            tree.setdefault(parent, []).append(int(entry.name))
+    return tree
+
+
+def descendants(pid: int) -> list[int]:
+    """Every process below pid (Linux /proc); [] where /proc is unavailable."""
+    if not os.path.isdir("/proc"):
+        return []
+    tree, found, todo = _children_by_parent(), [], [pid]
+    while todo:
+        children = tree.get(todo.pop(), [])
+        found += children
+        todo += children
+    return found
+
+
+def _watch(process: subprocess.Popen, timeout: float, run: ChildRun) -> None:
+    """Wait for the child, stopping it at the timeout or when it forks too many processes
+    (RLIMIT_NPROC does not apply to root, so the bank counts them itself)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            run.exit_code = process.wait(timeout=max(0.0, min(WATCH_INTERVAL, deadline - time.monotonic())))
+            return
+        except subprocess.TimeoutExpired:
+            if time.monotonic() >= deadline:
+                run.timed_out = True
+                return
+            if len(descendants(process.pid)) > MAX_PROCESSES:
+                run.too_many_processes = True
+                return
+
+
+def _kill_tree(process: subprocess.Popen) -> None:
+    """Kill the child's process group and every descendant still attached, even after it exited."""
+    stragglers = descendants(process.pid)
+    for kill in (lambda: os.killpg(process.pid, signal.SIGKILL), *(lambda p=p: os.kill(p, signal.SIGKILL) for p in stragglers)):
+        try:
+            kill()
+        except (ProcessLookupError, PermissionError):
+            pass
     process.wait()
 
 

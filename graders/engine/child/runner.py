@@ -52,7 +52,17 @@ def main() -> None:
     import wire
 
     submission_path = os.path.abspath(request["submission"])
-    driver = _load_module("bank_driver", request["driver"])
+    driver = _load_module("bank_driver", request["driver"])  # trusted: imports its framework first
+    if request.get("confine"):
+        import confine
+
+        try:
+            applied = confine.confine(request["confine"]["read"], request["confine"]["write"])
+        except OSError as exc:
+            _emit(result_stream, {"confine_error": f"{exc}"})
+            return
+        # Emitted before the submission runs, so the parent can trust the first such record.
+        _emit(result_stream, {"confined": applied})
     context = bank_runtime.Context(device=request["device"], seed=request["seed"])
     try:
         solution = _load_module("submission", submission_path)
