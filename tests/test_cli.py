@@ -189,3 +189,19 @@ def test_folder_graded_in_parallel(bank, tmp_path):
     assert code == 1
     assert out.index("alice.py]: PASS") < out.index("bob.py]: FAIL")  # input order kept
     assert out.rstrip().endswith("1/2 submissions passed")
+
+
+def test_workflow_commands_parse():
+    """The GitHub Actions workflow and the CI guide use flags the CLI really has."""
+    import shlex
+
+    import yaml
+
+    workflow = yaml.safe_load((REPO_ROOT / ".github" / "workflows" / "grade-submissions.yml").read_text())
+    scripts = [step.get("run", "") for job in workflow["jobs"].values() for step in job["steps"]]
+    commands = [line.strip().rstrip("\\").strip() for script in scripts for line in script.replace("\\\n", " ").splitlines()]
+    bank_lines = [c.split("||")[0] for c in commands if c.startswith((".venv/bin/bank ", "bank "))]
+    assert len(bank_lines) == 2
+    for line in bank_lines:
+        argv = shlex.split(line.replace("$extra", "").replace("${{ matrix.shard }}", "1"))[1:]
+        build_parser().parse_args(argv)  # raises UsageError on an unknown flag
