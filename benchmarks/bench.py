@@ -30,6 +30,54 @@ def timed(command: list[str], repeat: int, extra_env: dict | None = None) -> flo
     return statistics.median(times)
 
 
+def _batch(count: int) -> Path:
+    """A folder of `count` submissions to one numpy question, a mix of right and wrong answers."""
+    folder = Path(tempfile.mkdtemp(prefix="bank-bench-batch-"))
+    right = (ROOT / "solutions/metrics/classification_metrics.py").read_text()
+    wrong = (ROOT / "tests/wrong_solutions/metrics/classification_metrics/arithmetic_mean_f1.py").read_text()
+    for i in range(count):
+        body = right if i % 2 else wrong
+        (folder / f"candidate{i:03d}.py").write_text("# bank: metrics/classification-metrics\n" + body)
+    return folder
+
+
+def batch_throughput(count: int = 100) -> None:
+    print(f"\n== batch throughput: {count} submissions to metrics/classification-metrics")
+    folder = _batch(count)
+    seconds = {}
+    for jobs in (1, 2):
+        seconds[jobs] = timed([str(BIN / "bank"), "grade", str(folder), "--jobs", str(jobs), "--format", "csv",
+                               "--output", str(folder / f"jobs{jobs}.csv")], 1)
+        print(f"--jobs {jobs}: {seconds[jobs]:6.1f} s  {count / seconds[jobs] * 60:6.0f} submissions/min")
+    print(f"speed-up --jobs 2 vs --jobs 1: {seconds[1] / seconds[2]:.2f}x")
+
+
+def sandbox_cost(count: int = 30) -> None:
+    """Per-submission cost of each isolation level, as a ratio to the plain subprocess."""
+    print(f"\n== sandbox cost per submission ({count} submissions, --jobs 1)")
+    folder = _batch(count)
+    levels = {"subprocess (rlimits only)": {"BANK_ISOLATION": "subprocess", "BANK_LANDLOCK": "0"},
+              "subprocess+landlock": {"BANK_ISOLATION": "subprocess"},
+              "bubblewrap+landlock": {}}
+    per_submission = {}
+    for name, env in levels.items():
+        if name.startswith("bubblewrap") and not _bubblewrap_works():
+            print(f"{name:<28} unavailable here")
+            continue
+        per_submission[name] = timed([str(BIN / "bank"), "grade", str(folder), "--format", "csv",
+                                      "--output", str(folder / "out.csv")], 1, env) / count
+    plain = per_submission["subprocess (rlimits only)"]
+    for name, seconds in per_submission.items():
+        print(f"{name:<28} {seconds * 1000:6.0f} ms   ratio {seconds / plain:.2f}x")
+
+
+def _bubblewrap_works() -> bool:
+    sys.path.insert(0, str(ROOT))
+    from graders.engine.sandbox import bubblewrap_available
+
+    return bubblewrap_available()
+
+
 def main() -> None:
     sys.path.insert(0, str(ROOT))
     from graders.engine.questions import load_all
@@ -50,6 +98,9 @@ def main() -> None:
         direct = timed([PYTHON, str(ROOT / "benchmarks" / "direct.py"), question.id], 3, ONE_THREAD)
         graded = timed(grade, 3)
         print(f"{question.id:<32} {direct:7.2f}s {graded:7.2f}s {graded / direct:5.2f}x")
+
+    batch_throughput()
+    sandbox_cost()
 
     print("\n== bank verify, all questions, --jobs 2 (one run, cold cache)")
     ENV["BANK_HOME"] = tempfile.mkdtemp(prefix="bank-bench-cold-")

@@ -205,3 +205,20 @@ def test_workflow_commands_parse():
     for line in bank_lines:
         argv = shlex.split(line.replace("$extra", "").replace("${{ matrix.shard }}", "1"))[1:]
         build_parser().parse_args(argv)  # raises UsageError on an unknown flag
+
+
+def test_bad_files_in_a_batch_get_error_verdicts_and_the_batch_goes_on(bank, tmp_path):
+    (tmp_path / "good.py").write_text("# bank: metrics/classification-metrics\n" + REFERENCE)
+    (tmp_path / "corrupt.ipynb").write_text("{not json")
+    (tmp_path / "empty.ipynb").write_text(json.dumps({"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    (tmp_path / "latin1.py").write_bytes(b"# bank: metrics/roc-auc\n# caf\xe9\n")
+    (tmp_path / "syntax.py").write_text("# bank: metrics/roc-auc\ndef roc_auc(:\n")
+    code, out, err = bank("grade", str(tmp_path), "--format", "json")
+    results = {r["submission"].rsplit("/", 1)[1]: r for r in json.loads(out)["results"]}
+    assert code == 1 and err == ""
+    assert results["good.py"]["status"] == "passed"
+    assert "not a readable Jupyter notebook" in results["corrupt.ipynb"]["message"]
+    assert "the notebook has no code cells" in results["empty.ipynb"]["message"]
+    assert "not UTF-8 text" in results["latin1.py"]["message"]
+    assert "SyntaxError" in results["syntax.py"]["message"]
+    assert all(results[name]["status"] == "error" for name in results if name != "good.py")
