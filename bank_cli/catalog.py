@@ -39,7 +39,31 @@ def register(commands) -> None:
     p.add_argument("id")
     p.add_argument("-o", "--output", help="file to write (default: <slug>.py here)")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p.add_argument("--notebook", action="store_true", help="write a practice notebook (.ipynb) instead")
     p.set_defaults(handler=start)
+
+    register_export(commands)
+
+
+def register_export(commands) -> None:
+    p = commands.add_parser("export", help="Write a study notebook of a topic. Example: bank export --topic metrics -o metrics.ipynb")
+    p.add_argument("--topic", required=True)
+    p.add_argument("--format", choices=["notebook"], default="notebook")
+    p.add_argument("-o", "--output", help="file to write (default: <topic>.ipynb here)")
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p.set_defaults(handler=export, difficulty=None)
+
+
+def export(args) -> int:
+    from .notebooks import study_notebook
+
+    questions = selected(args)
+    path = Path(args.output or f"{args.topic}.ipynb")
+    if path.exists() and not args.force:
+        raise UsageError(f"{path} already exists; use --force to overwrite it or -o to choose another name")
+    study_notebook(questions, f"Study notebook: {args.topic}", path)
+    print(f"Wrote {path} ({len(questions)} questions)")
+    return EXIT_OK
 
 
 def selected(args) -> list[Question]:
@@ -141,13 +165,23 @@ def starter_text(q: Question) -> str:
     return f"# bank: {q.id}\n{q.starter}"
 
 
-def start(args) -> int:
-    q = get(args.id)
+def start_file(q: Question, output: str | None, force: bool, notebook: bool = False) -> Path:
+    """Write the starter (a .py, or a practice notebook) and return its path."""
     if q.kind != "coding":
         raise UsageError(f"{q.id} is a concept question; practise it with: bank quiz --topic {q.topic}")
-    path = Path(args.output or f"{module_name(q.slug)}.py")
-    if path.exists() and not args.force:
+    path = Path(output or f"{module_name(q.slug)}{'.ipynb' if notebook else '.py'}")
+    if path.exists() and not force:
         raise UsageError(f"{path} already exists; use --force to overwrite it or -o to choose another name")
-    path.write_text(starter_text(q), encoding="utf-8")
+    if notebook or path.suffix == ".ipynb":
+        from .notebooks import practice_notebook
+
+        practice_notebook(q, path)
+    else:
+        path.write_text(starter_text(q), encoding="utf-8")
+    return path
+
+
+def start(args) -> int:
+    path = start_file(get(args.id), args.output, args.force, args.notebook)
     print(f"Wrote {path}. Edit it, then run: bank grade {path}")
     return EXIT_OK

@@ -41,6 +41,7 @@ class Item:
     question_id: str = ""
     notes: tuple[str, ...] = ()
     problem: str = ""  # why it cannot be graded, if it cannot
+    submission: object = None
 
 
 def parse_formats(text: str) -> list[str]:
@@ -85,7 +86,7 @@ def plan(args) -> list[Item]:
     items = items[index - 1::count]  # deterministic: every shard sorts the same way
     for item in items:
         try:
-            sub = submission.read(item.path)
+            sub = item.submission = submission.read(item.path)
             item.source, item.notes = sub.source, tuple(sub.notes)
             item.question_id = args.question or sub.question_id or ""
             if not item.question_id:
@@ -113,6 +114,10 @@ def grade_item(item: Item, args) -> dict:
     if item.problem:
         result = Result(item.question_id or "unknown", "error", 0.0, 0.0, message=item.problem, submission=str(item.path))
     result.candidate = item.candidate
+    if item.submission is not None:
+        result.message = item.submission.locate(result.message)
+        for check in result.checks:
+            check.message = item.submission.locate(check.message)
     if item.notes:
         result.message = "\n".join([*item.notes, result.message]).strip()
     return result.to_dict()
@@ -174,4 +179,26 @@ def grade(args) -> int:
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
         results = list(pool.map(lambda item: grade_item(item, args), items))
     write_reports(make_report(results), formats, args.output, args.verbose)
+    if len(items) == 1 and not items[0].problem:
+        record_practice(results[0])
     return exit_code(results)
+
+
+def record_practice(result: dict) -> None:
+    """A candidate grading their own answer: a pass is a successful review, a fail a lapse.
+    Batches (hiring) never touch the practice database; BANK_NO_RECORD=1 turns this off."""
+    import os
+    import sqlite3
+
+    from . import schedule, store
+
+    if not result["attempted"] or os.environ.get("BANK_NO_RECORD") == "1":
+        return
+    try:
+        with store.connect() as connection:
+            progress = schedule.Progress.open_default(connection)
+            rating = 3 if result["status"] == "passed" else 1
+            progress.review(result["question_id"], rating, schedule.now(), source="grade",
+                            score=result["score"], max_score=result["max_score"])
+    except sqlite3.Error as e:
+        print(f"warning: progress not saved ({e})", file=sys.stderr)

@@ -9,10 +9,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import catalog, grade, quiz, report, verify
+from . import catalog, grade, progress, quiz, report, verify
 from .errors import EXIT_USAGE, UsageError
 
-GROUPS = (catalog, grade, report, verify, quiz)
+GROUPS = (catalog, grade, report, verify, quiz, progress)
 
 
 class Parser(argparse.ArgumentParser):

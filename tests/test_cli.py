@@ -150,7 +150,7 @@ def test_quiz_reads_answers_from_stdin(bank, monkeypatch):
 def test_every_command_is_documented():
     commands = build_parser()._subparsers._group_actions[0].choices
     readme = (REPO_ROOT / "README.md").read_text()
-    assert len(GROUPS) == 5
+    assert len(GROUPS) == 6
     for name in commands:
         assert f"bank {name}" in readme, f"README does not mention `bank {name}`"
 

@@ -13,12 +13,27 @@ HEADER = re.compile(r"^#\s*bank:\s*(\S+)\s*$")
 SUFFIXES = (".py", ".ipynb")
 
 
+SKIP_MARK = "# bank: skip"
+
+
 @dataclass
 class Submission:
     path: Path
     source: str
     question_id: str | None
     notes: list[str]
+    cell_of_line: dict[int, tuple[int, int]] | None = None  # notebook: source line -> (cell, line in cell)
+
+    def locate(self, text: str) -> str:
+        """Rewrite 'File "<path>", line N' in a notebook's tracebacks as 'cell K, line M'."""
+        if not self.cell_of_line:
+            return text
+
+        def where(match: re.Match) -> str:
+            cell, line = self.cell_of_line.get(int(match.group(1)), (None, None))
+            return f'{self.path}, cell {cell}, line {line}' if cell else match.group(0)
+
+        return re.sub(r'File "' + re.escape(str(self.path)) + r'", line (\d+)', where, text)
 
 
 def header_id(source: str) -> str | None:
@@ -29,19 +44,26 @@ def header_id(source: str) -> str | None:
     return None
 
 
-def notebook_source(text: str, path: Path) -> tuple[str, list[str]]:
-    """Join a notebook's code cells; shell (!) and magic (%) lines become comments, with a note."""
+def notebook_source(text: str, path: Path) -> tuple[str, list[str], dict[int, tuple[int, int]]]:
+    """Join a notebook's code cells; shell (!) and magic (%) lines become comments, with a note;
+    cells marked '# bank: skip' are left out. Also returns where each joined line came from."""
     try:
         notebook = json.loads(text)
         cells = notebook["cells"]
     except (ValueError, KeyError, TypeError):
         raise SubmissionError(f"{path}: not a readable Jupyter notebook (invalid JSON or no cells)") from None
-    parts, notes = [], []
+    parts, notes, cell_of_line, line_number = [], [], {}, 0
     for number, cell in enumerate(cells, start=1):
         if not isinstance(cell, dict) or cell.get("cell_type") != "code":
             continue
         source = cell.get("source", "")
         source = "".join(source) if isinstance(source, list) else str(source)
+        if source.lstrip().startswith(SKIP_MARK):
+            continue
+        line_number += 1  # the "# --- cell N ---" marker line
+        for offset in range(len(source.splitlines())):
+            cell_of_line[line_number + 1 + offset] = (number, offset + 1)
+        line_number += len(source.splitlines()) + 1  # the blank line joining parts
         lines = []
         for line in source.splitlines():
             if line.lstrip().startswith(("!", "%")):
@@ -51,7 +73,7 @@ def notebook_source(text: str, path: Path) -> tuple[str, list[str]]:
         parts.append(f"# --- cell {number} ---\n" + "\n".join(lines))
     if not parts:
         raise SubmissionError(f"{path}: the notebook has no code cells")
-    return "\n\n".join(parts) + "\n", notes
+    return "\n\n".join(parts) + "\n", notes, cell_of_line
 
 
 def read(path: Path) -> Submission:
@@ -66,12 +88,12 @@ def read(path: Path) -> Submission:
     except UnicodeDecodeError:
         raise SubmissionError(f"{path}: not UTF-8 text; save it as UTF-8") from None
     notes: list[str] = []
-    source = text
+    source, cell_of_line = text, None
     if path.suffix == ".ipynb":
-        source, notes = notebook_source(text, path)
+        source, notes, cell_of_line = notebook_source(text, path)
     # The header is the first line of the file, or of the first code cell of a notebook.
     first_code = source.split("\n", 1)[1] if source.startswith("# --- cell") else source
-    return Submission(path, source, header_id(first_code), notes)
+    return Submission(path, source, header_id(first_code), notes, cell_of_line)
 
 
 def collect(paths: list[Path]) -> list[Path]:
