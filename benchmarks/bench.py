@@ -25,7 +25,8 @@ def timed(command: list[str], repeat: int, extra_env: dict | None = None) -> flo
     times = []
     for _ in range(repeat):
         started = time.perf_counter()
-        subprocess.run(command, cwd=ROOT, env={**ENV, **(extra_env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(command, cwd=ROOT, env={**ENV, **(extra_env or {})}, stdin=subprocess.DEVNULL,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         times.append(time.perf_counter() - started)
     return statistics.median(times)
 
@@ -87,6 +88,10 @@ def main() -> None:
     listing = timed([str(BIN / "bank"), "list"], 9)
     print(f"python -c pass {empty * 1000:7.0f} ms")
     print(f"bank list      {listing * 1000:7.0f} ms   ratio {listing / empty:.1f}x")
+    # The first question is on screen when the quiz waits for input; with stdin at its end it
+    # stops right there, so the whole run is the time to the first question.
+    first_question = timed([str(BIN / "bank"), "quiz", "-n", "1"], 9)
+    print(f"bank quiz      {first_question * 1000:7.0f} ms   to the first question (opens the progress database)")
 
     print("\n== grading overhead: bank grade (reference, warm cache) vs calling the reference directly (median of 3)")
     print(f"{'question':<32} {'direct':>8} {'grade':>8} {'ratio':>6}")

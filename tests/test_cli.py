@@ -139,7 +139,7 @@ def test_solution_shows_code(bank):
 
 def test_quiz_reads_answers_from_stdin(bank, monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.StringIO("0.675\n7.39\nb\na\n"))
-    code, out, _ = bank("quiz", "--topic", "llm")
+    code, out, _ = bank("quiz", "--tag", "bleu")
     assert code == 0
     assert "Not quite. expected 0.6667, got 0.675. That is the arithmetic mean" in out
     assert "Correct. correct: 7.389" in out

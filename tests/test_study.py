@@ -37,13 +37,13 @@ def quiz(bank, monkeypatch, answers: str, *args: str):
 
 
 def test_session_answers_rates_quits_restarts_and_sees_due(bank, monkeypatch, home):
-    code, out, _ = quiz(bank, monkeypatch, LLM_RIGHT + "1\n", "--topic", "llm")
+    code, out, _ = quiz(bank, monkeypatch, LLM_RIGHT + "1\n", "--tag", "bleu")
     assert code == 0
     assert "How well did you know it?  1) Again (1m)  2) Hard (6m)  3) Good (10m)  4) Easy (8d)  [Enter = Good]" in out
     assert "Saved: Again. Next review in 1m." in out
 
     home["now"] = T0 + timedelta(seconds=30)  # not due yet, and nothing new in llm
-    code, out, _ = quiz(bank, monkeypatch, "", "--topic", "llm")
+    code, out, _ = quiz(bank, monkeypatch, "", "--tag", "bleu")
     assert "Nothing due and nothing new here" in out
 
     home["now"] = T0 + timedelta(minutes=2)
@@ -53,12 +53,12 @@ def test_session_answers_rates_quits_restarts_and_sees_due(bank, monkeypatch, ho
     code, out, _ = bank("stats", "--format", "json")
     data = json.loads(out)
     assert data["seen"] == 1 and data["reviews"] == 1 and data["lapse_rate"] == 1.0 and data["streak_days"] == 1
-    assert data["by_topic"]["llm"] == {"questions": 1, "seen": 1, "mastered": 0, "due_today": 1}
+    assert data["by_topic"]["llm"] == {"questions": 6, "seen": 1, "mastered": 0, "due_today": 1}
     assert data["activity"]["2026-11-02"] == 1
 
 
 def test_wrong_answers_suggest_again(bank, monkeypatch, home):
-    code, out, _ = quiz(bank, monkeypatch, "0.675\n4\nb\nb\nno idea\n\n", "--topic", "llm")
+    code, out, _ = quiz(bank, monkeypatch, "0.675\n4\nb\nb\nno idea\n\n", "--tag", "bleu")
     assert "[Enter = Again]" in out and "Saved: Again." in out
     assert "That is the arithmetic mean of precision and recall" in out
 
@@ -85,7 +85,7 @@ def test_intervals_follow_the_fsrs_library(home):
 
 
 def test_retention_is_saved_and_changes_intervals(bank, monkeypatch, home):
-    quiz(bank, monkeypatch, "", "--retention", "0.8", "--topic", "llm")
+    quiz(bank, monkeypatch, "", "--retention", "0.8", "--tag", "bleu")
     with store.connect() as connection:
         progress = schedule.Progress.open_default(connection)
         assert progress.retention == 0.8
@@ -109,7 +109,7 @@ def test_grade_counts_as_a_review_but_batches_do_not(bank, home, tmp_path):
 
 
 def test_reset_asks_first(bank, monkeypatch, home):
-    quiz(bank, monkeypatch, LLM_RIGHT + "3\n", "--topic", "llm")
+    quiz(bank, monkeypatch, LLM_RIGHT + "3\n", "--tag", "bleu")
     monkeypatch.setattr(sys, "stdin", io.StringIO("n\n"))
     assert bank("reset", "llm/evaluation-metrics")[1].endswith("Nothing changed.\n")
     monkeypatch.setattr(sys, "stdin", io.StringIO("y\n"))
@@ -148,7 +148,7 @@ def _read_until(fd: int, marker: bytes, timeout: float = 30) -> bytes:
 def test_quiz_through_a_real_terminal(tmp_path):
     main, secondary = pty.openpty()
     env = {**os.environ, "BANK_HOME": str(tmp_path / "home"), "NO_COLOR": "1", "TERM": "dumb", "COLUMNS": "100"}
-    process = subprocess.Popen([sys.executable, "-m", "bank_cli", "quiz", "--topic", "llm"], stdin=secondary,
+    process = subprocess.Popen([sys.executable, "-m", "bank_cli", "quiz", "--tag", "bleu"], stdin=secondary,
                                stdout=secondary, stderr=secondary, env=env, close_fds=True)
     os.close(secondary)
     try:

@@ -29,3 +29,14 @@ def test_the_eight_foundation_questions_exist():
         "attention/scaled-dot-product", "sequence/lstm-forecast-keras",
         "transformers/bert-classifier", "llm/evaluation-metrics",
     } <= set(QUESTIONS)
+
+
+def test_the_concept_questions_from_the_source_material_exist():
+    concept = {
+        "llm/core-principles", "llm/nlp-applications", "llm/training-challenges", "llm/training-optimizations",
+        "llm/nlp-outlook", "nlp/nlp-in-large-models", "marketing/content-marketing-evaluation",
+        "recsys/llm-ecommerce-search", "recsys/llm-recommendation-framework", "recsys/cf-vs-content",
+        "generative/gan-vs-vae", "generative/text-gan",
+    }
+    assert concept <= set(QUESTIONS)
+    assert all(load_all()[q].kind == "concept" and load_all()[q].checks for q in concept)
