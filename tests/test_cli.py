@@ -144,7 +144,7 @@ def test_quiz_reads_answers_from_stdin(bank, monkeypatch):
     assert "Not quite. expected 0.6667, got 0.675. That is the arithmetic mean" in out
     assert "Correct. correct: 7.389" in out
     assert "ROC plots the true positive rate" in out
-    assert "--- Reference answer ---" not in out  # input ended at the free-text check: clean stop
+    assert "=== Reference answer ===" not in out and "Progress saved." in out  # input ended at the free-text check
 
 
 def test_every_command_is_documented():
