@@ -43,11 +43,15 @@ def compute(now: datetime) -> dict:
         cards, reviews = progress.cards(), progress.reviews()
     questions = load_all()
     end_of_today = datetime.combine(now.date() + timedelta(days=1), datetime.min.time(), tzinfo=now.tzinfo)
+    reviews_of = Counter(r[0] for r in reviews)
+    lapses_of = Counter(r[0] for r in reviews if r[2] == 1)
     groups: dict[str, dict] = {}
     for qid, q in questions.items():
         for key in (f"topic:{q.topic}", f"difficulty:{q.difficulty}"):
-            group = groups.setdefault(key, Counter(questions=0, seen=0, mastered=0, due_today=0))
+            group = groups.setdefault(key, Counter(questions=0, seen=0, mastered=0, due_today=0, reviews=0, lapses=0))
             group["questions"] += 1
+            group["reviews"] += reviews_of[qid]
+            group["lapses"] += lapses_of[qid]
             card = cards.get(qid)
             if card:
                 group["seen"] += 1
@@ -62,11 +66,16 @@ def compute(now: datetime) -> dict:
         "due_today": sum(g["due_today"] for k, g in groups.items() if k.startswith("topic:")),
         "lapse_rate": round(lapses / len(reviews), 4) if reviews else 0.0,
         "streak_days": _streak(set(days), now.date()),
-        "by_topic": {k.split(":", 1)[1]: dict(g) for k, g in sorted(groups.items()) if k.startswith("topic:")},
-        "by_difficulty": {k.split(":", 1)[1]: dict(g) for k, g in groups.items() if k.startswith("difficulty:")},
+        "by_topic": {k.split(":", 1)[1]: _with_rate(g) for k, g in sorted(groups.items()) if k.startswith("topic:")},
+        "by_difficulty": {k.split(":", 1)[1]: _with_rate(g) for k, g in groups.items() if k.startswith("difficulty:")},
         "activity": {(now.date() - timedelta(days=i)).isoformat(): days.get(now.date() - timedelta(days=i), 0)
                      for i in range(CHART_DAYS - 1, -1, -1)},
     }
+
+
+def _with_rate(group: Counter) -> dict:
+    """A group's counts plus its lapse rate: the share of its reviews rated Again."""
+    return {**group, "lapse_rate": round(group["lapses"] / group["reviews"], 4) if group["reviews"] else 0.0}
 
 
 def _chart(activity: dict[str, int]) -> str:
@@ -85,9 +94,9 @@ def stats(args) -> int:
     ui.say(f"Seen {data['seen']}/{data['questions']} questions · {data['reviews']} reviews · "
            f"due today {data['due_today']} · lapse rate {data['lapse_rate']:.0%} · streak {data['streak_days']} day(s)")
     for title, rows in (("TOPIC", data["by_topic"]), ("DIFFICULTY", data["by_difficulty"])):
-        ui.say(f"\n{title:<16} {'SEEN':>9} {'MASTERED':>9} {'DUE':>5}")
+        ui.say(f"\n{title:<16} {'SEEN':>9} {'MASTERED':>9} {'DUE':>5} {'LAPSES':>7}")
         for name, g in rows.items():
-            ui.say(f"{name:<16} {g['seen']:>4}/{g['questions']:<4} {g['mastered']:>9} {g['due_today']:>5}")
+            ui.say(f"{name:<16} {g['seen']:>4}/{g['questions']:<4} {g['mastered']:>9} {g['due_today']:>5} {g['lapse_rate']:>7.0%}")
     ui.say(f"\nLast {CHART_DAYS} days:\n{_chart(data['activity'])}")
     ui.say(f"(mastered = next review at least {schedule.MATURE_DAYS} days away)")
     return EXIT_OK

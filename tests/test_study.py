@@ -53,7 +53,9 @@ def test_session_answers_rates_quits_restarts_and_sees_due(bank, monkeypatch, ho
     code, out, _ = bank("stats", "--format", "json")
     data = json.loads(out)
     assert data["seen"] == 1 and data["reviews"] == 1 and data["lapse_rate"] == 1.0 and data["streak_days"] == 1
-    assert data["by_topic"]["llm"] == {"questions": 6, "seen": 1, "mastered": 0, "due_today": 1}
+    assert data["by_topic"]["llm"] == {"questions": 6, "seen": 1, "mastered": 0, "due_today": 1, "reviews": 1,
+                                       "lapses": 1, "lapse_rate": 1.0}
+    assert data["by_topic"]["ml"]["lapse_rate"] == 0.0 and data["by_difficulty"]["medium"]["lapses"] == 1
     assert data["activity"]["2026-11-02"] == 1
 
 
