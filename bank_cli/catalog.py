@@ -51,7 +51,12 @@ def register_export(commands) -> None:
     p.add_argument("--format", choices=["notebook"], default="notebook")
     p.add_argument("-o", "--output", help="file to write (default: <topic>.ipynb here)")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
-    p.set_defaults(handler=export, difficulty=None)
+    p.set_defaults(handler=export)
+
+
+def _refuse_overwrite(path: Path, force: bool) -> None:
+    if path.exists() and not force:
+        raise UsageError(f"{path} already exists; use --force to overwrite it or -o to choose another name")
 
 
 def export(args) -> int:
@@ -59,25 +64,28 @@ def export(args) -> int:
 
     questions = selected(args)
     path = Path(args.output or f"{args.topic}.ipynb")
-    if path.exists() and not args.force:
-        raise UsageError(f"{path} already exists; use --force to overwrite it or -o to choose another name")
+    _refuse_overwrite(path, args.force)
     study_notebook(questions, f"Study notebook: {args.topic}", path)
     print(f"Wrote {path} ({len(questions)} questions)")
     return EXIT_OK
 
 
 def selected(args) -> list[Question]:
+    """The questions matching whichever filters this command has (--topic, --difficulty,
+    --framework, --kind, --tag); a filter a command lacks matches everything."""
     questions = list(load_all().values())
-    if args.topic:
+    wanted = {name: getattr(args, name, None) for name in ("topic", "difficulty", "framework", "kind", "tag")}
+    if wanted["topic"]:
         topics = sorted({q.topic for q in questions})
-        if args.topic not in topics:
-            raise UsageError(f"unknown topic '{args.topic}'; topics: {', '.join(topics)}")
+        if wanted["topic"] not in topics:
+            raise UsageError(f"unknown topic '{wanted['topic']}'; topics: {', '.join(topics)}")
     return [
         q for q in questions
-        if (not args.topic or q.topic == args.topic)
-        and (not args.difficulty or q.difficulty == args.difficulty)
-        and (not getattr(args, "framework", None) or args.framework in q.frameworks)
-        and (not getattr(args, "kind", None) or q.kind == args.kind)
+        if (not wanted["topic"] or q.topic == wanted["topic"])
+        and (not wanted["difficulty"] or q.difficulty == wanted["difficulty"])
+        and (not wanted["framework"] or wanted["framework"] in q.frameworks)
+        and (not wanted["kind"] or q.kind == wanted["kind"])
+        and (not wanted["tag"] or wanted["tag"] in q.tags)
     ]
 
 
@@ -170,8 +178,7 @@ def start_file(q: Question, output: str | None, force: bool, notebook: bool = Fa
     if q.kind != "coding":
         raise UsageError(f"{q.id} is a concept question; practise it with: bank quiz --topic {q.topic}")
     path = Path(output or f"{module_name(q.slug)}{'.ipynb' if notebook else '.py'}")
-    if path.exists() and not force:
-        raise UsageError(f"{path} already exists; use --force to overwrite it or -o to choose another name")
+    _refuse_overwrite(path, force)
     if notebook or path.suffix == ".ipynb":
         from .notebooks import practice_notebook
 

@@ -117,7 +117,7 @@ def quiz(args) -> int:
     if args.retention is not None and not 0.7 <= args.retention <= 0.99:
         raise UsageError("--retention must be between 0.7 and 0.99")
     ui = UI()
-    questions = [q for q in selected(args) if not args.tag or args.tag in q.tags]
+    questions = selected(args)
     if not questions:
         raise UsageError("no questions match those filters")
     with store.connect() as connection:

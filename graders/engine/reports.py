@@ -91,6 +91,13 @@ def to_json(report: dict) -> str:
     return json.dumps(report, indent=2, ensure_ascii=False)
 
 
+def _checks_of(result: dict) -> list[dict]:
+    """A result's checks; one standing for the whole grading when it stopped before any
+    (unreadable file, load error, timeout), so every report format shows it as a test."""
+    return result["checks"] or [{"name": "grading", "status": result["status"], "message": result["message"],
+                                 "score": 0.0, "max_score": result["max_score"], "pitfall": None}]
+
+
 def _suite_name(result: dict) -> str:
     return f"{result['candidate']}/{result['question_id']}" if result.get("candidate") else result["question_id"]
 
@@ -103,8 +110,7 @@ def to_junit(report: dict) -> str:
     for result in report["results"]:
         suite = ET.SubElement(root, "testsuite", name=_suite_name(result))
         classname = _suite_name(result).replace("/", ".")
-        checks = result["checks"] or [{"name": "grading", "status": result["status"], "message": result["message"],
-                                       "pitfall": None}]
+        checks = _checks_of(result)
         counts = {"tests": len(checks), "failures": 0, "errors": 0, "skipped": 0}
         for check in checks:
             case = ET.SubElement(suite, "testcase", name=check["name"], classname=classname, time="0")
@@ -135,9 +141,7 @@ def to_gradescope(results: list[dict]) -> dict:
     """Gradescope's results.json for one submission (one candidate): every check is a test."""
     tests = []
     for result in results:
-        checks = result["checks"] or [{"name": "grading", "status": result["status"], "message": result["message"],
-                                       "score": 0.0, "max_score": result["max_score"], "pitfall": None}]
-        for check in checks:
+        for check in _checks_of(result):
             output = check["message"] or ""
             if check.get("pitfall"):
                 output += f"\nLikely mistake: {result['feedback'].get(check['pitfall'], '')}"

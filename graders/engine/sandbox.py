@@ -292,12 +292,17 @@ def _watch(process: subprocess.Popen, timeout: float, run: ChildRun) -> None:
 def _kill_tree(process: subprocess.Popen) -> None:
     """Kill the child's process group and every descendant still attached, even after it exited."""
     stragglers = descendants(process.pid)
-    for kill in (lambda: os.killpg(process.pid, signal.SIGKILL), *(lambda p=p: os.kill(p, signal.SIGKILL) for p in stragglers)):
-        try:
-            kill()
-        except (ProcessLookupError, PermissionError):
-            pass
+    _sigkill(os.killpg, process.pid)
+    for pid in stragglers:
+        _sigkill(os.kill, pid)
     process.wait()
+
+
+def _sigkill(kill, target: int) -> None:
+    try:
+        kill(target, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass  # already gone, or (without bubblewrap) no longer ours
 
 
 def parse_records(run: ChildRun, text: str) -> None:
